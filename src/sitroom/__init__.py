@@ -1,0 +1,3 @@
+"""sitroom: news reports in, sourced and geocoded incident records out."""
+
+__version__ = "0.1.0"
