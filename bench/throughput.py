@@ -1,0 +1,92 @@
+"""Throughput: bare spaCy ``nlp.pipe`` versus the full ``sitroom extract`` pipeline.
+
+Both run in this one process, over the same N articles, with the same spaCy model::
+
+    python bench/throughput.py [--n 500] [--data PATH] [--json]
+
+Prints a table, or with ``--json`` one object: articles, words, spacy_articles_per_s,
+pipeline_articles_per_s, ratio, peak_rss_mb, cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from sitroom.config import get_settings
+from sitroom.ingest import report_from_text
+from sitroom.nlp import load_model
+from sitroom.pipeline import Extractor
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus" / "articles.jsonl"
+LONG_FORM = {"wikinews", "wikinews-gum", "globalvoices"}
+
+
+def load_articles(path: Path, n: int) -> list[dict]:
+    """RETURNS (list[dict]): the first ``n`` long-form articles (or any records if too few)."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    long_form = [r for r in records if r.get("collection", "wikinews") in LONG_FORM]
+    rest = [r for r in records if r.get("collection", "wikinews") not in LONG_FORM]
+    return (long_form + rest)[:n]
+
+
+def _timed(run: Iterator[object]) -> float:
+    start = time.perf_counter()
+    for _ in run:
+        pass
+    return time.perf_counter() - start
+
+
+def measure(articles: list[dict]) -> dict[str, float | int]:
+    """Time bare spaCy and the full pipeline over ``articles``; RETURNS (dict): the numbers."""
+    settings = get_settings()
+    texts = [a["text"] for a in articles]
+    bare = load_model(settings.spacy_model)
+    extractor = Extractor(settings)
+    warm = articles[:10]
+    list(bare.pipe(texts[:10]))
+    list(extractor.pipe(report_from_text(a["text"], id=a["id"]) for a in warm))
+
+    spacy_s = _timed(bare.pipe(texts, batch_size=settings.batch_size))
+
+    def reports() -> Iterator[object]:
+        for a in articles:
+            day = dt.date.fromisoformat(a["published"]) if a.get("published") else None
+            yield report_from_text(a["text"], id=a["id"], title=a.get("title"), published=day)
+
+    pipeline_s = _timed(extractor.pipe(reports()))
+    n = len(articles)
+    return {
+        "articles": n,
+        "words": sum(len(t.split()) for t in texts),
+        "spacy_articles_per_s": round(n / spacy_s, 2),
+        "pipeline_articles_per_s": round(n / pipeline_s, 2),
+        "ratio": round(spacy_s / pipeline_s, 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "cores": len(os.sched_getaffinity(0)),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=500, help="articles to process (default 500)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSON Lines articles")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    result = measure(load_articles(args.data, args.n))
+    if args.json:
+        print(json.dumps(result))
+        return
+    width = max(len(k) for k in result)
+    for key, value in result.items():
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
