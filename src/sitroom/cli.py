@@ -25,7 +25,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -85,8 +85,9 @@ def _print_table(result: ExtractResult) -> None:
         if not event.figures:
             continue
         table = Table(show_header=True, header_style="bold", expand=False)
-        for column in ("category", "value", "qualifier", "object", "term", "source", "evidence"):
-            table.add_column(column, overflow="fold", max_width=60 if column == "evidence" else None)
+        for column in ("category", "value", "qualifier", "object", "term", "source"):
+            table.add_column(column, no_wrap=column != "source", max_width=32)
+        table.add_column("evidence", overflow="fold", min_width=40)
         for f in event.figures:
             value = str(f.value) if f.low == f.high else f"{f.low}–{f.high}"
             table.add_row(f.category, value, f.qualifier, f.object, f.term,

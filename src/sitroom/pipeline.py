@@ -6,7 +6,6 @@ and (later) batch and the service all call :class:`Extractor`.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -44,11 +43,6 @@ def build_nlp(model: str) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     return nlp
-
-
-def report_id(text: str) -> str:
-    """RETURNS (str): a stable id for a report without one (hash of its text)."""
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 class Extractor:
