@@ -17,6 +17,7 @@ from rich.table import Table
 
 from .config import get_settings
 from .errors import SitroomError
+from .geo.cli import app as gazetteer_app
 from .schema import ExtractResult, Report
 
 app = typer.Typer(
@@ -25,6 +26,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
+app.add_typer(gazetteer_app, name="gazetteer")
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -96,6 +96,9 @@ class Figure(_Record):
     source: Source = Field(default_factory=Source)
     evidence: Evidence
     date: dt.date | None = None
+    update: bool = False  # "the death toll rose to 11": supersedes earlier tolls
+    cumulative: bool = False  # a running total across incidents ("so far this year")
+    negated: bool = False  # "no one was hurt": value 0
 
 
 class Place(_Record):

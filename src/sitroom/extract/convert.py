@@ -41,6 +41,9 @@ def _figure(doc: Doc, mention: FigureMention, segment: Segment) -> Figure:
         source=source,
         evidence=Evidence(text=doc.text[ev_start:ev_end].strip(), start=ev_start, end=ev_end),
         date=segment.dates[0].date_start if segment.dates else None,
+        update=mention.update,
+        cumulative=mention.cumulative,
+        negated=mention.negated,
     )
 
 

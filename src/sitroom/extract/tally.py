@@ -1,7 +1,16 @@
 """Reduce one event's figure mentions to one number per category (ACLED style).
 
-PLACEHOLDER rule (to be refined by the figures work): ignore cumulative totals; an
-update ("the toll rose to 11") wins; otherwise the largest exact-or-lower-bound value.
+The rule (documented in ``docs/figures.md``):
+
+* running totals (``cumulative``) never count;
+* an update ("the toll rose to 11") supersedes the other figures of its category;
+* otherwise the largest lower bound wins: the same victims are told many times, so
+  figures are not summed (``low`` is the conservative value of "more than 11", a range
+  or a vague "dozens");
+* ``injured``: people said to be "shot", "stabbed", "with gunshot wounds" or "in critical
+  condition" without a stated outcome are
+  casualties, killed or injured; they count as injured only beyond the killed count
+  ("two people were shot, one fatally" → killed 1, injured 1).
 """
 
 from __future__ import annotations
@@ -11,6 +20,17 @@ from collections.abc import Iterable
 from ..schema import FigureCategory
 from .mentions import FigureMention
 
+#: Terms of an injured figure that only say the person was hit (the outcome is unknown).
+CASUALTY_TERMS = frozenset({"shot", "shoot", "shoots", "shooting", "stabbed", "stab", "stabs",
+                            "stabbing", "wounds", "condition"})
+
+
+def _largest(found: list[FigureMention]) -> int | None:
+    if not found:
+        return None
+    updates = [f for f in found if f.update]
+    return max(f.low for f in (updates or found))
+
 
 def tally(figures: Iterable[FigureMention], category: FigureCategory) -> int | None:
     """The event's count for ``category``, or None when no figure states it.
@@ -19,9 +39,14 @@ def tally(figures: Iterable[FigureMention], category: FigureCategory) -> int | N
     category (FigureCategory): what to count.
     RETURNS (int | None): the conservative count.
     """
-    found = [f for f in figures if f.category == category and not f.cumulative]
-    if not found:
-        return None
-    updates = [f for f in found if f.update]
-    pool = updates or found
-    return max(f.low for f in pool)
+    pool = [f for f in figures if not f.cumulative]
+    found = [f for f in pool if f.category == category]
+    if category != FigureCategory.INJURED:
+        return _largest(found)
+    stated = _largest([f for f in found if f.term not in CASUALTY_TERMS])
+    hit = _largest([f for f in found if f.term in CASUALTY_TERMS])
+    if hit is None:
+        return stated
+    killed = _largest([f for f in pool if f.category == FigureCategory.KILLED]) or 0
+    beyond = max(hit - killed, 0)
+    return beyond if stated is None else max(stated, beyond)
