@@ -19,6 +19,7 @@ from .extract import dates as _dates  # noqa: F401
 from .extract import figures as _figures  # noqa: F401
 from .extract import segments as _segments  # noqa: F401
 from .extract.convert import events_from_doc
+from .geo import Geocoder, locate_events
 from .nlp import load_model, register_extensions
 from .schema import ExtractResult, Report
 
@@ -49,11 +50,16 @@ class Extractor:
     """Turns reports into events; heavy resources load lazily, once.
 
     settings (Settings): run-time settings; defaults from the environment.
+    geocode (bool): resolve places with the gazetteer (unresolved, with a reason, when
+        the gazetteer is not built).
     """
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, geocode: bool = True) -> None:
         self.settings = settings or get_settings()
         self._nlp: Language | None = None
+        self.geocoder = (
+            Geocoder(path=self.settings.data_dir / "gazetteer.sqlite") if geocode else None
+        )
 
     @property
     def nlp(self) -> Language:
@@ -85,6 +91,8 @@ class Extractor:
         for doc, report in self.docs(reports):
             try:
                 events = events_from_doc(doc, report)
+                if self.geocoder is not None:
+                    locate_events(doc, events, geocoder=self.geocoder)
             except SitroomError as exc:
                 yield ExtractResult(report=report, error=str(exc))
                 continue
