@@ -28,14 +28,23 @@ def _path(path: Path | None) -> Path:
 
 
 @app.command()
-def build(path: PathOption = None) -> None:
+def build(
+    path: PathOption = None,
+    if_missing: Annotated[
+        bool, typer.Option("--if-missing", help="Do nothing when the gazetteer already exists.")
+    ] = False,
+) -> None:
     """Build the gazetteer from the GeoNames data shipped on PyPI (about a minute).
 
-    Replaces an existing gazetteer file, including places imported from dumps.
+    Replaces an existing gazetteer file, including places imported from dumps, unless
+    --if-missing is given. The file is swapped in only when the build succeeds.
     """
     from .build import build as run_build
 
     target = _path(path)
+    if if_missing and target.exists():
+        console.print(f"gazetteer already built at {target}")
+        return
     with console.status("building gazetteer") as status:
         counts = run_build(target, progress=lambda stage: status.update(f"building: {stage}"))
     console.print(
