@@ -35,6 +35,8 @@ def one(text: str, published: dt.date | None = PUB) -> tuple[dt.date, dt.date, i
         ("It happened on Dec. 30.", (D(2019, 12, 30), D(2019, 12, 30), 1)),  # year before
         ("Fighting raged February 7–8.", (D(2020, 2, 7), D(2020, 2, 8), 1)),
         ("Fighting raged 7-8 February.", (D(2020, 2, 7), D(2020, 2, 8), 1)),
+        ("Riots broke out on February 7–8 in the village.", (D(2020, 2, 7), D(2020, 2, 8), 1)),
+        ("Riots broke out on 7-8 February.", (D(2020, 2, 7), D(2020, 2, 8), 1)),
         ("Fighting raged between 7 and 9 February.", (D(2020, 2, 7), D(2020, 2, 9), 2)),
         ("Riots went on from Friday to Sunday.", (D(2020, 2, 14), D(2020, 2, 16), 2)),
         ("Two men were shot on Monday.", (D(2020, 2, 17), D(2020, 2, 17), 1)),

@@ -59,11 +59,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", _rx(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     ("slash", _rx(rf"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>{_YEAR})\b")),
     ("md_range", _rx(
-        rf"\b(?:between\s+|from\s+)?(?:{_WD},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY}){_DASH}"
+        rf"\b(?:between\s+|from\s+|(?:early|late|on)\s+)?(?:{_WD},?\s+)?(?P<m>{_MONTH})\s+"
+        rf"(?P<d>{_DAY}){_DASH}"
         rf"(?:(?:{_WD},?\s+)?(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?"
         rf"{_NOT_NUM}")),
     ("dm_range", _rx(
-        rf"\b(?:between\s+|from\s+)?(?:the\s+)?(?P<d>{_DAY}){_DASH}(?:the\s+)?(?P<d2>{_DAY})"
+        rf"\b(?:between\s+|from\s+|on\s+)?(?:the\s+)?(?P<d>{_DAY}){_DASH}(?:the\s+)?"
+        rf"(?P<d2>{_DAY})"
         rf"\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b")),
     ("md", _rx(
         rf"\b(?:(?:early|late|on)\s+)?(?:{_WD},?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAY})\b"
