@@ -173,3 +173,142 @@ def test_headline_with_name_and_age_counts_one(nlp) -> None:
     found = figures(nlp, "Maria Lopez, 41 - Local News Maria Lopez, a 41-year-old woman, died "
                          "Sunday after being shot.")
     assert {(f.category, f.value) for f in found} == {(C.KILLED, 1), (C.INJURED, 1)}
+
+
+def triples(nlp, text: str) -> set[tuple[str, int, str]]:
+    return {(f.category, f.value, f.object) for f in figures(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rioters burned 30 houses, 17 shops and 47 cars.",
+         {("structures_damaged", 30, "houses"), ("structures_damaged", 17, "shops"),
+          ("vehicles_damaged", 47, "cars")}),
+        ("The mob torched 12 homes and 8 shops overnight.",
+         {("structures_damaged", 12, "homes"), ("structures_damaged", 8, "shops")}),
+        ("Troops shelled the market, killing 5 soldiers and 3 civilians.",
+         {("killed", 5, "people"), ("killed", 3, "people")}),
+        ("Four farmers and two herders were killed in the clash.",
+         {("killed", 4, "farmers"), ("killed", 2, "herders")}),
+        ("The storm destroyed 6 schools and 6 churches.",
+         {("structures_damaged", 6, "schools"), ("structures_damaged", 6, "churches")}),
+    ],
+)
+def test_coordinated_counts_stay_apart(nlp, text: str,
+                                       expected: set[tuple[str, int, str]]) -> None:
+    assert triples(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("Gunmen opened fire, killing 5 soldiers and 3 civilians.", C.KILLED, 8),
+        ("Rioters burned 30 houses, 17 shops and 47 cars.", C.STRUCTURES_DAMAGED, 47),
+        ("Rioters burned 30 houses, 17 shops and 47 cars.", C.VEHICLES_DAMAGED, 47),
+        ("Two soldiers and a civilian were wounded.", C.INJURED, 3),
+        ("Nine people were killed on Monday. Bombers killed 5 soldiers and 3 civilians.",
+         C.KILLED, 9),
+    ],
+)
+def test_tally_adds_conjuncts_of_one_trigger(nlp, text: str, category: C, value: int) -> None:
+    assert tally(figures(nlp, text), category) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "term"),
+    [
+        ("Officials said about 24,000 people had crossed the border.", 24_000,
+         Qualifier.APPROXIMATELY, "crossed the border"),
+        ("More than 3,000 villagers crossed into Uzbekistan overnight.", 3000,
+         Qualifier.AT_LEAST, "crossed"),
+        ("Some 3,000 people sought refuge in schools.", 3000, Qualifier.APPROXIMATELY,
+         "refuge"),
+        ("About 500 families took shelter in a mosque.", 500, Qualifier.APPROXIMATELY,
+         "shelter"),
+        ("More than 1,200 people were forced to leave their homes.", 1200,
+         Qualifier.AT_LEAST, "leave"),
+        ("Some 400 residents were relocated after the landslide.", 400,
+         Qualifier.APPROXIMATELY, "relocated"),
+        ("About 900 people were made homeless by the fire.", 900, Qualifier.APPROXIMATELY,
+         "homeless"),
+        ("Nearly 15,000 people are living in camps near the town.", 15_000,
+         Qualifier.APPROXIMATELY, "camps"),
+        ("20,000 refugees arrived in the valley last week.", 20_000, Qualifier.EXACT,
+         "refugees"),
+        ("Authorities evacuated 40 homes near the river.", 40, Qualifier.EXACT, "evacuated"),
+        ("About 1,000 people are sheltering in schools.", 1000, Qualifier.APPROXIMATELY,
+         "sheltering"),
+        ("Some 5,000 villagers sought asylum abroad after the raids.", 5000,
+         Qualifier.APPROXIMATELY, "asylum"),
+    ],
+)
+def test_displacement_terms(nlp, text: str, value: int, qualifier: Qualifier,
+                            term: str) -> None:
+    [figure] = [f for f in figures(nlp, text) if f.category == C.DISPLACED]
+    assert (figure.value, figure.qualifier, figure.term) == (value, qualifier, term)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The building was evacuated after a bomb threat.",
+        "Staff evacuated 3 schools after the threat.",
+        "Some 2,000 soldiers crossed the border into Ukraine.",
+        "Five people were evacuated to hospital with burns.",
+        "The clinic treated 25 people who were evacuated to the hospital.",
+    ],
+)
+def test_no_displacement(nlp, text: str) -> None:
+    assert not [f for f in figures(nlp, text) if f.category == C.DISPLACED]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value", "qualifier", "noun"),
+    [
+        ("The bridge fell, killing 107 or more and wounding 238.", C.KILLED, 107,
+         Qualifier.AT_LEAST, "people"),
+        ("Sixty-six people or more were injured yesterday.", C.INJURED, 66,
+         Qualifier.AT_LEAST, "people"),
+        ("Dozens died in the attack.", C.KILLED, 12, Qualifier.AT_LEAST, "people"),
+        ("The ministry said six deaths were of children.", C.KILLED, 6, Qualifier.EXACT,
+         "people"),
+        ("The blast killed 4 and injured 9 others.", C.INJURED, 9, Qualifier.EXACT, "people"),
+    ],
+)
+def test_qualifier_after_and_object_people(nlp, text: str, category: C, value: int,
+                                           qualifier: Qualifier, noun: str) -> None:
+    [figure] = [f for f in figures(nlp, text) if f.category == category]
+    assert (figure.value, figure.qualifier, figure.object) == (value, qualifier, noun)
+
+
+def test_an_investigation_body_is_no_corpse(nlp) -> None:
+    assert figures(nlp, "A government investigation body blamed the police.") == []
+    assert summary(nlp, "The body of a man was found in the river.") == {("killed", 1)}
+
+
+def test_composed_report_types_every_figure(extract) -> None:
+    text = ("Nine people died and more than 120 were injured in clashes in the town of "
+            "Dorva on March 3. Rioters burned 25 houses, 11 shops and 19 cars, the Interior "
+            "Ministry said. More than 8,000 people fled to neighbouring Molvania, according "
+            "to local officials. The deputy governor said about 9,500 people had crossed the "
+            "border. Local media reported that 31 people were arrested.")
+    result = extract(text)
+    found = {(f.category, f.value, f.qualifier, f.object, f.term)
+             for e in result.events for f in e.figures}
+    assert found == {
+        ("killed", 9, Qualifier.EXACT, "people", "died"),
+        ("injured", 120, Qualifier.AT_LEAST, "people", "injured"),
+        ("structures_damaged", 25, Qualifier.EXACT, "houses", "burned"),
+        ("structures_damaged", 11, Qualifier.EXACT, "shops", "burned"),
+        ("vehicles_damaged", 19, Qualifier.EXACT, "cars", "burned"),
+        ("displaced", 8000, Qualifier.AT_LEAST, "people", "fled"),
+        ("displaced", 9500, Qualifier.APPROXIMATELY, "people", "crossed the border"),
+        ("arrested", 31, Qualifier.EXACT, "people", "arrested"),
+    }
+
+
+def test_foreign_word_takes_the_closest_number(nlp) -> None:
+    found = [f for f in figures(nlp, "Hubo 200 o 300 evacuados en la provincia.")
+             if f.category == C.DISPLACED]
+    assert [f.value for f in found] == [300]

@@ -98,3 +98,18 @@ def test_non_counts_are_not_quantities(nlp, text: str) -> None:
 )
 def test_spaced_and_dotted_thousands(nlp, text: str, value: int) -> None:
     assert [v for _, v, _, _, _ in _quantities(nlp, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("The crash killed 107 or more people.", 107, Qualifier.AT_LEAST),
+        ("Sixty-six people or more were hurt.", 66, Qualifier.AT_LEAST),
+        ("Police held 40 or so men.", 40, Qualifier.APPROXIMATELY),
+        ("Officials said 12 people or fewer were held.", 12, Qualifier.AT_MOST),
+        ("Police held 40 men or so.", 40, Qualifier.APPROXIMATELY),
+    ],
+)
+def test_qualifier_after_the_number(nlp, text: str, value: int, qualifier: Qualifier) -> None:
+    [q] = find_quantities(nlp(text))
+    assert (q.value, q.qualifier) == (value, qualifier)

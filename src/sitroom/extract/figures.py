@@ -125,9 +125,23 @@ LABEL_STEMS: tuple[tuple[str, C], ...] = (
     ("damage", C.STRUCTURES_DAMAGED), ("dead", C.KILLED), ("death", C.KILLED),
     ("injur", C.INJURED), ("missing", C.MISSING))
 SHELTER_NOUNS = _words("shelter centre center camp")
+BORDERS = _words("border frontier")
+#: People who cross a border as fighters, not as refugees.
+ARMED = _words("soldier troop militant fighter rebel gunman gunmen insurgent army police "
+               "officer jihadist force smuggler tank")
 MODALS = _words("could would might may will should can must 'd 'll")
 FORCING = _words("force compel oblige have cause begin start need")
 NEGATIONS = _words("no nobody none noone")
+#: Modifiers of "body" that make it an organisation, not a corpse.
+BODY_ORGANS = _words("governing advisory regulatory legislative investigative independent "
+                     "international national judicial electoral official oversight")
+#: Object words that say nothing about who was counted: the object is "people".
+VOID_OBJECTS = _words("others more dozens scores hundreds thousands millions deaths death "
+                      "fatalities injuries bodies body arrests")
+#: Where people are taken for treatment, not displaced ("evacuated to hospital").
+MEDICAL = _words("hospital hospitals clinic clinics ward infirmary")
+#: Structures whose evacuation counts households ("evacuated 40 homes").
+HOUSEHOLDS = _words("house home household dwelling family")
 
 _QUALIFIER_RANK = {Qualifier.EXACT: 0, Qualifier.APPROXIMATELY: 1, Qualifier.AT_MOST: 2,
                    Qualifier.RANGE: 3, Qualifier.AT_LEAST: 4}
@@ -195,22 +209,23 @@ class FigureFinder:
             if any(a.lemma_.lower() in OUTCOMES and NOUNS[a.lemma_.lower()] is not category
                    for a in args):
                 continue  # "three deaths had to evacuate": a misparse
-            count = self._count_group(args, qmap)
-            if count is None:
+            if self._is_suicide(sents.text(token.i), args):
                 continue
-            if any(c.dep_ == "neg" for c in token.children):  # "was not injured"
-                count = _Count(0, 0, 0, Qualifier.EXACT, count.tokens, count.noun,
-                               negated=True, numeric=False)
-            category = self._refine(category, token, count)
-            if category is None or self._is_suicide(sents.text(token.i), args):
-                continue
-            key = (min(count.tokens), category)
-            if key in used:
-                continue
-            used.add(key)
-            counted.update(a.i for a in args)
-            mentions.append(self._mention(doc, sents.text(token.i), token, category, term,
-                                          count, update))
+            negated = any(c.dep_ == "neg" for c in token.children)  # "was not injured"
+            for count in self._count_group(args, qmap):
+                if negated:
+                    count = _Count(0, 0, 0, Qualifier.EXACT, count.tokens, count.noun,
+                                   negated=True, numeric=False)
+                typed = self._refine(category, token, count)
+                if typed is None:
+                    continue
+                key = (min(count.tokens), typed)
+                if key in used:
+                    continue
+                used.add(key)
+                counted.update(a.i for a in args)
+                mentions.append(self._mention(doc, sents.text(token.i), token, typed, term,
+                                              count, update))
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(m for m in _labelled(doc, sents, quantities) if m.start not in taken)
         taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -238,9 +253,12 @@ class FigureFinder:
                     category = C.KILLED
                 elif lemma in ("shoot", "stab") and self._has_fatal_partner(token):
                     return
+                if category is C.DISPLACED and _medical(token):
+                    return  # "evacuated to hospital": treated, not displaced
                 args = self._patients(token)
                 if category is C.DISPLACED and args and all(
-                        a.lemma_ in ("home", "house") for a in args):
+                        a.lemma_ in ("home", "house") and not _numbered(a, qmap)
+                        for a in args):
                     args = self._agents(token)  # "had to evacuate their homes"
                 if args:
                     yield category, token.text, args, False
@@ -329,7 +347,17 @@ class FigureFinder:
                 o.lemma_ in ("home", "house") for o in objects):
             args = self._agents(verb)
             return (C.DISPLACED, verb.text, args, False) if args else None
-        refuge = [o for o in objects if o.lemma_ in ("shelter", "refuge")]
+        if verb.lemma_ == "cross" and (
+                any(o.lemma_ in BORDERS for o in objects)
+                or any(p.lower_ in ("into", "over") and any(g.ent_type_ == "GPE"
+                                                             for g in p.children)
+                       for p in children if p.dep_ == "prep")):
+            # "24,000 people had crossed the border", "crossed into Kyrgyzstan"
+            args = [a for a in self._agents(verb) if a.lemma_.lower() not in ARMED]
+            border = next((o for o in objects if o.lemma_ in BORDERS), None)
+            term = verb.text if border is None else _verb_phrase(verb, border)
+            return (C.DISPLACED, term, args, False) if args else None
+        refuge = [o for o in objects if o.lemma_ in ("shelter", "refuge", "asylum")]
         if verb.lemma_ in ("take", "seek", "find") and refuge:  # "took shelter in camps"
             args = self._agents(verb)
             return (C.DISPLACED, refuge[0].text, args, False) if args else None
@@ -352,6 +380,10 @@ class FigureFinder:
                 args = objects or passive or self._agents(verb)
                 term = pobjs[0].text if place in SHELTER_NOUNS else verb.text
                 return (C.DISPLACED, term, args, False) if args else None
+        if verb.lemma_ == "shelter" and not objects and any(
+                p.dep_ == "prep" and p.lower_ in ("in", "at", "inside") for p in children):
+            args = self._agents(verb)  # "1,000 people are sheltering in schools"
+            return (C.DISPLACED, verb.text, args, False) if args else None
         return None
 
     def _toll(self, verb: Token, lemma: str) -> Iterator[tuple[C, str, list[Token], bool]]:
@@ -485,7 +517,9 @@ class FigureFinder:
         if any(c.i in qmap for c in noun.lefts):
             return [noun]
         if (noun.lemma_.lower() == "body" and noun.morph.get("Number") != ["Plur"]
-                and noun.dep_ in (*SUBJECTS, "dobj")):  # not "shot in the upper body"
+                and noun.dep_ in (*SUBJECTS, "dobj")  # not "shot in the upper body"
+                and not any(c.dep_ == "compound" or c.lower_ in BODY_ORGANS
+                            for c in noun.children)):  # "an investigation body"
             return [noun]
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.i in qmap:
             return [noun.head.head]
@@ -498,8 +532,10 @@ class FigureFinder:
 
     # -- counting --------------------------------------------------------------------------
 
-    def _count_group(self, args: Iterable[Token], qmap: dict[int, Quantity]) -> _Count | None:
-        """Count an argument with its conjuncts: "two men and a woman" → 3."""
+    def _count_group(self, args: Iterable[Token], qmap: dict[int, Quantity]) -> list[_Count]:
+        """Count an argument with its conjuncts: "two men and a woman" → one count of 3;
+        conjuncts with numbers of their own stay apart ("burned 30 houses, 17 shops and
+        47 cars" → 30 houses, 17 shops; the tally adds them up by trigger)."""
         args = [a for a in args if not a.is_punct]
         if len(args) > 1 and all(a.dep_ in SUBJECTS for a in args):
             args = [max(args, key=lambda a: a.i)]  # a misparse: one verb, one subject
@@ -517,21 +553,21 @@ class FigureFinder:
                 members.append(member)
         counts = [self._count(m, qmap) for m in members]
         if not counts or counts[0] is None:
-            return None  # conjuncts that cannot be counted are left out: a lower bound
+            return []  # conjuncts that cannot be counted are left out: a lower bound
         known: list[_Count] = []
         for c in counts:  # "between 20 and 30": both conjuncts are one quantity
             if c is not None and not any(k.tokens == c.tokens for k in known):
                 known.append(c)
-        if len(known) == 1:
-            return known[0]
+        if len(known) == 1 or sum(c.numeric for c in known) > 1:
+            return known
         qualifier = max((c.qualifier for c in known), key=_QUALIFIER_RANK.__getitem__)
-        return _Count(
+        return [_Count(
             value=sum(c.value for c in known), low=sum(c.low for c in known),
             high=sum(c.high for c in known), qualifier=qualifier,
             tokens=sorted(i for c in known for i in c.tokens),
             noun=known[0].noun, negated=all(c.negated for c in known),
             numeric=any(c.numeric for c in known),
-        )
+        )]
 
     def _count(self, token: Token, qmap: dict[int, Quantity]) -> _Count | None:
         low = token.lower_
@@ -607,13 +643,15 @@ class FigureFinder:
             noun = named[-1] if named else noun
             count.noun = noun
         if category is C.STRUCTURES_DAMAGED:
-            if noun in STRUCTURES or noun.rstrip("s") in STRUCTURES or noun == "houses":
+            if _is_a(noun, STRUCTURES):
                 return C.STRUCTURES_DAMAGED
-            if noun in VEHICLES or noun.rstrip("s") in VEHICLES:
+            if _is_a(noun, VEHICLES):
                 return C.VEHICLES_DAMAGED
             return None
-        if category is C.DISPLACED and trigger.lemma_ == "shelter" and noun in STRUCTURES:
-            return None
+        if category is C.DISPLACED and _is_a(noun, STRUCTURES):
+            # "evacuated 40 homes" counts households; "evacuated 3 schools" counts nobody
+            return C.DISPLACED if trigger.lemma_ != "shelter" and _is_a(
+                noun, HOUSEHOLDS) else None
         if not count.numeric and not count.negated and category in (C.PARTICIPANTS,
                                                                      C.DISPLACED):
             return None  # "the suspect fled the scene" is no displacement
@@ -636,8 +674,12 @@ class FigureFinder:
         cumulative = any(cue in sentence for cue in CUMULATIVE_CUES) or bool(
             _SINCE_YEAR.search(sentence))
         update = update or trigger.lemma_ in UPDATE_VERBS
+        noun = count.noun
+        if noun in VOID_OBJECTS and category not in (C.STRUCTURES_DAMAGED,
+                                                     C.VEHICLES_DAMAGED):
+            noun = "people"  # "25 others injured", "dozens died", "six deaths"
         return FigureMention(category=category, value=count.value, low=count.low,
-                             high=count.high, qualifier=count.qualifier, object=count.noun,
+                             high=count.high, qualifier=count.qualifier, object=noun,
                              term=term.lower(), start=start, end=end, trigger=trigger.i,
                              update=update, negated=count.negated, cumulative=cumulative)
 
@@ -663,6 +705,8 @@ def _labelled(doc: Doc, sents: _Sentences, quantities: list[Quantity]
         words = [t for t in sent if not t.is_punct]
         if not words or (q.start > words[0].i and q.end - 1 < words[-1].i):
             continue  # a table line has its number at one end
+        if any(t.dep_ in ("aux", "auxpass") for t in sent):
+            continue  # "were evacuated to hospital": a clause, not a label
         for token in sent:
             if q.start <= token.i < q.end:
                 continue
@@ -682,6 +726,11 @@ def _labelled(doc: Doc, sents: _Sentences, quantities: list[Quantity]
                 break
 
 
+def _verb_phrase(verb: Token, noun: Token) -> str:
+    """``crossed the border``: the verb and its object's phrase up to the noun."""
+    return " ".join([verb.text, *(t.text for t in noun.doc[noun.left_edge.i:noun.i + 1])])
+
+
 def _subjects(word: Token) -> list[Token]:
     """Subjects of ``word``, also those the parser hung on its auxiliary ("remained")."""
     found = [c for c in word.children if c.dep_ in SUBJECTS]
@@ -695,17 +744,42 @@ def _foreign(doc: Doc, quantities: list[Quantity]) -> Iterator[FigureMention]:
     """Spanish, French and Portuguese displacement words just after a number
     ("500 evacuados", "25,081 PDI", "2.000 mineros se han desplazado"): the English parse
     does not help there, so a short character window does."""
-    for q in quantities:
+    closest: dict[int, tuple[Quantity, re.Match[str]]] = {}
+    for q in quantities:  # one word, one number: the closest ("200 o 300 evacuados")
         end = doc[q.end - 1].idx + len(doc[q.end - 1])
         match = _FOREIGN.search(doc.text, end, end + FOREIGN_WINDOW)
-        if match is None:
-            continue
+        if match is not None:
+            closest[match.start()] = (q, match)
+    for q, match in closest.values():
         word = match.group(0).lower()
         trigger = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         yield FigureMention(
             category=C.DISPLACED, value=q.value, low=q.low, high=q.high,
             qualifier=q.qualifier, object="people", term=word, start=doc[q.start].idx,
             end=match.end(), trigger=trigger.start if trigger is not None else q.start)
+
+
+def _is_a(noun: str, kinds: frozenset[str]) -> bool:
+    """Whether a lower-cased noun, singular or plural, is one of ``kinds`` ("churches")."""
+    return (noun in kinds or noun.rstrip("s") in kinds
+            or (noun.endswith("es") and noun[:-2] in kinds)
+            or (noun.endswith("ies") and noun[:-3] + "y" in kinds))
+
+
+def _medical(verb: Token) -> bool:
+    """``were evacuated to hospital``, ``medically evacuated``: a transfer for treatment."""
+    for child in verb.children:
+        if child.lower_ in ("medically", "medevaced"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "into") and any(
+                g.lower_ in MEDICAL for g in child.children):
+            return True
+    return False
+
+
+def _numbered(token: Token, qmap: dict[int, Quantity]) -> bool:
+    """Whether a quantity sits in ``token``'s left modifiers ("40 homes")."""
+    return any(i in qmap for i in range(token.left_edge.i, token.i + 1))
 
 
 def _irrealis(verb: Token) -> bool:
@@ -765,15 +839,16 @@ def _typed_apart(token: Token) -> bool:
 
 
 def _dedupe(mentions: list[FigureMention], sents: _Sentences) -> list[FigureMention]:
-    """One mention per (sentence, category, value): the same figure told twice is one."""
-    seen: set[tuple[int, C, int]] = set()
+    """One mention per (sentence, category, value): the same figure told twice is one;
+    conjuncts of one trigger stay apart ("burned 5 houses and 5 shops")."""
+    seen: dict[tuple[int, C, int], int | None] = {}
     kept: list[FigureMention] = []
     for m in sorted(mentions, key=lambda m: m.start):
         sent_start = sents.start(m.trigger) if m.trigger is not None else -1
         key = (sent_start, C(m.category), m.value)
-        if key in seen:
+        if key in seen and (m.trigger is None or seen[key] != m.trigger):
             continue
-        seen.add(key)
+        seen.setdefault(key, m.trigger)
         kept.append(m)
     return kept
 

@@ -331,9 +331,29 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             continue
         if begin < i and doc[begin].lower_ == "between":
             begin = i
+        if qualifier == Qualifier.EXACT:
+            qualifier = _qualifier_after(doc, end)
         found.append(Quantity(begin, end, end - 1, value, value, value, qualifier))
         i = end
     return found
+
+
+def _qualifier_after(doc: Doc, end: int) -> Qualifier:
+    """``107 or more``, ``66 people or more``, ``200 or so``: a qualifier after the number
+    (or after the one noun it counts)."""
+    for k in (end, end + 1):
+        if k + 1 >= len(doc) or doc[k].lower_ != "or":
+            continue
+        if k == end + 1 and doc[end].tag_ not in ("NNS", "NNPS"):
+            break
+        word = doc[k + 1].lower_
+        if word in ("more", "over", "above"):
+            return Qualifier.AT_LEAST
+        if word in ("less", "fewer", "under"):
+            return Qualifier.AT_MOST
+        if word == "so":
+            return Qualifier.APPROXIMATELY
+    return Qualifier.EXACT
 
 
 def _range_after(doc: Doc, end: int, phones: list[tuple[int, int]]) -> tuple[int, int] | None:

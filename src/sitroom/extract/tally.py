@@ -6,7 +6,8 @@ The rule (documented in ``docs/figures.md``):
 * an update ("the toll rose to 11") supersedes the other figures of its category;
 * otherwise the largest lower bound wins: the same victims are told many times, so
   figures are not summed (``low`` is the conservative value of "more than 11", a range
-  or a vague "dozens");
+  or a vague "dozens"); only conjuncts of one trigger ("killing 5 soldiers and 3
+  civilians": same ``trigger``) add up first, as one statement;
 * ``injured``: people said to be "shot", "stabbed", "with gunshot wounds" or "in critical
   condition" without a stated outcome are
   casualties, killed or injured; they count as injured only beyond the killed count
@@ -25,11 +26,24 @@ CASUALTY_TERMS = frozenset({"shot", "shoot", "shoots", "shooting", "stabbed", "s
                             "stabbing", "wounds", "condition"})
 
 
+def _grouped(found: list[FigureMention]) -> list[tuple[int, bool]]:
+    """(low, update) per statement: conjuncts of one trigger ("killing 5 soldiers and 3
+    civilians") add up to one statement; any other figure is a statement of its own."""
+    lows: dict[tuple[str, int], int] = {}
+    updates: dict[tuple[str, int], bool] = {}
+    for k, f in enumerate(found):
+        key = ("trigger", f.trigger) if f.trigger is not None else ("figure", k)
+        lows[key] = lows.get(key, 0) + f.low
+        updates[key] = updates.get(key, False) or f.update
+    return [(low, updates[key]) for key, low in lows.items()]
+
+
 def _largest(found: list[FigureMention]) -> int | None:
-    if not found:
+    groups = _grouped(found)
+    if not groups:
         return None
-    updates = [f for f in found if f.update]
-    return max(f.low for f in (updates or found))
+    updates = [low for low, update in groups if update]
+    return max(updates or [low for low, _ in groups])
 
 
 def tally(figures: Iterable[FigureMention], category: FigureCategory) -> int | None:
