@@ -12,7 +12,8 @@ from sitroom.config import Settings
 from sitroom.evaluate import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCS = "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
 
 
 def _commands(group, prefix: str = "") -> list[str]:

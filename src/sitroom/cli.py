@@ -78,7 +78,8 @@ def _print_table(result: ExtractResult) -> None:
         return
     for event in result.events:
         kind = event.event_type or "event"
-        where = event.location.name if event.location else ", ".join(p.name for p in event.places[:3])
+        names = [p.name for p in event.places[:3]]
+        where = event.location.name if event.location else ", ".join(names)
         when = event.date_start if event.date_start == event.date_end else (
             f"{event.date_start} – {event.date_end}")
         flag = " [dim](background)[/dim]" if event.background else ""
@@ -150,7 +151,8 @@ def extract(
         "--format", "-f", help="table (for people), json (DESIGN records), jsonl (one result "
         "per line), acled-csv (ACLED columns plus figure columns).")] = OutputFormat.table,
     text: Annotated[bool, typer.Option(
-        "--text", help="Include the normalised report text (which offsets index) in JSON.")] = False,
+        "--text", help="Include the normalised report text (which offsets index) in JSON.",
+    )] = False,
 ) -> None:
     """Extract events, figures, sources, dates and places from news reports.
 

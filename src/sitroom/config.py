@@ -17,7 +17,9 @@ class Settings:
 
     spacy_model (str): spaCy pipeline to load. Env ``SITROOM_SPACY_MODEL``.
     max_bytes (int): inputs larger than this are refused. Env ``SITROOM_MAX_BYTES``; default 5 MB.
-    batch_size (int): documents per ``nlp.pipe`` batch. Env ``SITROOM_BATCH_SIZE``.
+    batch_size (int): most documents per ``nlp.pipe`` batch. Env ``SITROOM_BATCH_SIZE``.
+    batch_chars (int): most characters per batch; bounds memory on long reports.
+        Env ``SITROOM_BATCH_CHARS``; default 50,000.
     data_dir (Path): where built resources (gazetteer) live. Env ``SITROOM_DATA_DIR``.
     """
 
@@ -28,6 +30,9 @@ class Settings:
         default_factory=lambda: int(os.environ.get("SITROOM_MAX_BYTES", 5 * 1024 * 1024))
     )
     batch_size: int = field(default_factory=lambda: int(os.environ.get("SITROOM_BATCH_SIZE", 32)))
+    batch_chars: int = field(
+        default_factory=lambda: int(os.environ.get("SITROOM_BATCH_CHARS", 50_000))
+    )
     data_dir: Path = field(default_factory=_default_data_dir)
 
 

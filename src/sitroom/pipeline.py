@@ -46,6 +46,23 @@ def build_nlp(model: str) -> Language:
     return nlp
 
 
+def batched(reports: Iterable[Report], max_count: int, max_chars: int) -> Iterator[list[Report]]:
+    """Group reports into batches bounded by count and by characters (bounds memory).
+
+    YIELDS (list[Report]): consecutive reports; a single longer report forms its own batch.
+    """
+    batch: list[Report] = []
+    size = 0
+    for report in reports:
+        if batch and (len(batch) >= max_count or size + len(report.text) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(report)
+        size += len(report.text)
+    if batch:
+        yield batch
+
+
 class Extractor:
     """Turns reports into events; heavy resources load lazily, once.
 
@@ -74,13 +91,38 @@ class Extractor:
         doc._.published = report.published
         return doc
 
+    def _annotated(self, reports: Iterable[Report]) -> Iterator[tuple[Report, Doc | None, str]]:
+        """Run the spaCy pipeline, in input order; a report that breaks it comes with its error."""
+        nlp = self.nlp
+        for batch in batched(reports, self.settings.batch_size, self.settings.batch_chars):
+            errors: dict[int, str] = {}
+            for i, report in enumerate(batch):
+                if len(report.text) > nlp.max_length:
+                    errors[i] = (f"text of {len(report.text):,} characters is longer than the "
+                                 f"model's limit of {nlp.max_length:,}")
+            runnable = [i for i in range(len(batch)) if i not in errors]
+            docs: dict[int, Doc] = {}
+            try:
+                pairs = [(self.make_doc(batch[i]), i) for i in runnable]
+                docs = dict((i, doc) for doc, i in nlp.pipe(pairs, as_tuples=True,
+                                                            batch_size=len(pairs) or 1))
+            except Exception:  # isolate the failing report: retry one by one
+                for i in runnable:
+                    try:
+                        docs[i] = nlp(self.make_doc(batch[i]))
+                    except Exception as exc:
+                        errors[i] = f"extraction failed: {type(exc).__name__}: {exc}"
+            for i, report in enumerate(batch):
+                yield report, docs.get(i), errors.get(i, "")
+
     def docs(self, reports: Iterable[Report]) -> Iterator[tuple[Doc, Report]]:
-        """Run the pipeline over reports, streaming.
+        """Run the spaCy pipeline over reports, streaming; reports that fail are skipped.
 
         YIELDS (tuple[Doc, Report]): each processed Doc with its report, in input order.
         """
-        pairs = ((self.make_doc(r), r) for r in reports)
-        yield from self.nlp.pipe(pairs, as_tuples=True, batch_size=self.settings.batch_size)
+        for report, doc, _ in self._annotated(reports):
+            if doc is not None:
+                yield doc, report
 
     def pipe(self, reports: Iterable[Report]) -> Iterator[ExtractResult]:
         """Extract events from a stream of reports.
@@ -88,7 +130,10 @@ class Extractor:
         A report that fails is yielded with its ``error`` set; the stream goes on.
         YIELDS (ExtractResult): one result per report, in input order.
         """
-        for doc, report in self.docs(reports):
+        for report, doc, error in self._annotated(reports):
+            if doc is None:
+                yield ExtractResult(report=report, error=error)
+                continue
             try:
                 events = events_from_doc(doc, report)
                 if self.geocoder is not None:
