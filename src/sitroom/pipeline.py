@@ -12,6 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .code import EventCoder, code_events
 from .config import Settings, get_settings
 from .errors import SitroomError
 from .extract import attribution as _attribution  # noqa: F401  (registers factories)
@@ -69,14 +70,19 @@ class Extractor:
     settings (Settings): run-time settings; defaults from the environment.
     geocode (bool): resolve places with the gazetteer (unresolved, with a reason, when
         the gazetteer is not built).
+    code (bool): give events ACLED / PLOVER types, actors and notes. Background events
+        are not typed (ACLED codes the news event), which keeps coding within 15 % of
+        extraction time.
     """
 
-    def __init__(self, settings: Settings | None = None, *, geocode: bool = True) -> None:
+    def __init__(self, settings: Settings | None = None, *, geocode: bool = True,
+                 code: bool = True) -> None:
         self.settings = settings or get_settings()
         self._nlp: Language | None = None
         self.geocoder = (
             Geocoder(path=self.settings.data_dir / "gazetteer.sqlite") if geocode else None
         )
+        self.coder = EventCoder(background=False) if code else None
 
     @property
     def nlp(self) -> Language:
@@ -138,6 +144,8 @@ class Extractor:
                 events = events_from_doc(doc, report)
                 if self.geocoder is not None:
                     locate_events(doc, events, geocoder=self.geocoder)
+                if self.coder is not None:  # after geo: actor names take the event's country
+                    code_events(doc, events, coder=self.coder)
             except SitroomError as exc:
                 yield ExtractResult(report=report, error=str(exc))
                 continue

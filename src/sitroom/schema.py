@@ -144,12 +144,17 @@ class Event(_Record):
     sub_event_type: str | None = None
     disorder_type: str | None = None
     plover: Plover | None = None
+    coding_confidence: float | None = None  # the event-type classifier's probability
+    coding_evidence: Evidence | None = None  # the sentence the type was decided on
+    coding_reason: str | None = None  # why event_type is null, when it is
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     time_precision: int | None = None
     location: Place | None = None
     places: list[Place] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
+    interaction: int | None = None  # ACLED interaction code (inter1 * 10 + inter2, ordered)
+    civilian_targeting: bool | None = None
     fatalities: int | None = None
     figures: list[Figure] = Field(default_factory=list)
     evidence: Evidence | None = None
