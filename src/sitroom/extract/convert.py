@@ -7,20 +7,13 @@ import hashlib
 from spacy.tokens import Doc
 
 from ..schema import Event, Evidence, Figure, FigureCategory, Place, Report, Source
-from .mentions import Attribution, FigureMention, Segment
+from .attribution import source_for
+from .mentions import FigureMention, Segment
 from .tally import tally
 
 
-def find_source(attributions: list[Attribution], start: int, end: int) -> Attribution | None:
-    """The innermost attribution whose content covers ``[start, end)``, if any."""
-    covering = [a for a in attributions if a.content.start <= start and end <= a.content.end]
-    if not covering:
-        return None
-    return min(covering, key=lambda a: a.content.end - a.content.start)
-
-
 def _figure(doc: Doc, mention: FigureMention, segment: Segment) -> Figure:
-    attribution = find_source(doc._.attributions or [], mention.start, mention.end)
+    attribution = source_for(doc._.attributions or [], mention.start, mention.end)
     source = (
         Source(name=attribution.name, kind=attribution.kind,
                cue=attribution.cue.text if attribution.cue else None, via=attribution.via)
