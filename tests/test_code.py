@@ -244,3 +244,115 @@ def test_background_events_can_be_left_uncoded(bare):
     code_events(doc, events, coder=lean)
     assert events[0].event_type is not None
     assert events[1].event_type is None and events[1].actors == []
+
+
+# Composed multi-sentence reports (written for these tests): the lead decides the family.
+_REPORTS = [
+    ("Eleven people died in riots in the border village on Friday night. Rioters burned "
+     "dozens of houses and cars, the interior ministry said. Thousands fled across the border. "
+     "Police later arrested 40 people.", "Riots", "Mob violence"),
+    ("Police fired tear gas and rubber bullets to disperse thousands of protesters in the "
+     "capital on Saturday. The demonstrators were demanding the resignation of the governor. "
+     "Organisers said the rally had been peaceful.", "Protests", "Protest with intervention"),
+    ("An airstrike hit a crowded market in the northern province on Tuesday. Local officials "
+     "said at least nine people were killed. The coalition denied responsibility.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("A suicide bomber detonated his vest outside a mosque during Friday prayers. Officials "
+     "said 14 worshippers were killed and dozens wounded.", "Explosions/Remote violence",
+     "Suicide bomb"),
+    ("Two soldiers died when a roadside bomb struck their patrol near the town on Monday. "
+     "A third soldier was wounded.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+    ("Artillery shelling of residential districts continued overnight, local officials said. "
+     "Four civilians were killed and a school was damaged.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("Unidentified gunmen opened fire on villagers at a market on Sunday, killing seven people. "
+     "The attackers fled on motorcycles before police arrived.", "Violence against civilians",
+     "Attack"),
+    ("Gunmen kidnapped twelve passengers from a bus on the highway on Wednesday. The police "
+     "said a search had begun.", "Violence against civilians", "Abduction/forced disappearance"),
+    ("Heavy fighting broke out between government troops and rebels near the provincial "
+     "capital. Dozens of fighters were killed on both sides, the army said.", "Battles",
+     "Armed clash"),
+    ("A powerful earthquake struck the mountainous region early on Sunday. Hundreds of houses "
+     "were destroyed and at least 30 people died, officials said.", "Natural disaster", None),
+    ("A fire broke out at a garment factory on the outskirts of the city on Thursday, killing "
+     "nine workers. Firefighters took four hours to bring the blaze under control.",
+     "Accident/man-made disaster", None),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "sub_event_type"), _REPORTS)
+def test_family_rules_type_multi_sentence_reports(extractor, coder, text, event_type,
+                                                  sub_event_type):
+    event = _code(extractor, coder, text)[0]
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type), (
+        event.coding_reason)
+
+
+def test_riot_report_gets_rioters_and_civilians(extractor, coder):
+    event = _code(extractor, coder, _REPORTS[0][0])[0]
+    assert "rule: riot against residents" in event.coding_reason
+    roles = {a.role: a.name for a in event.actors}
+    assert roles.get("actor1", "").startswith("Rioters")
+    assert event.plover is not None and event.plover.event_type == "ASSAULT"
+
+
+def test_title_is_read_by_the_rules(bare, coder):
+    doc = bare("Eleven people died and more than a hundred were hurt in the village on Friday "
+               "night, the ministry said.")
+    [plain] = coder.code_spans([doc[:]], countries=[None])
+    [titled] = coder.code_spans([doc[:]], countries=[None],
+                                title="Deadly ethnic clashes in the south")
+    assert titled.label == "MOB_VIOL" and "rule: communal violence" in titled.reason
+    assert plain.label != "MOB_VIOL"
+
+
+@pytest.mark.parametrize("text", [
+    "The president outlined her economic policy in a speech to parliament on Tuesday, promising "
+    "lower taxes and new investment in schools.",
+    "The ministry said the committee would publish its annual report on the regional economy "
+    "next spring.",
+    "The veteran singer died peacefully at her home on Monday, her family said. She once raised "
+    "money for the victims of a hurricane.",
+])
+def test_untypeable_reports_still_abstain(bare, coder, text):
+    [coding] = coder.code_spans([bare(text)[:]], countries=[None])
+    assert coding.label is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Riot police were deployed in the city centre ahead of the match.", None),
+    ("Anti-riot units patrolled the streets on Sunday.", None),
+    ("The bomb squad defused a device found near the station.", None),
+    ("A gas explosion at a chemical plant killed four workers.", "accident"),
+    ("Rioters torched shops and houses in the old town.", "riot against residents"),
+    ("Rioters fought the police outside parliament.", "riot"),
+    ("Protesters torched cars after the rally.", "riot"),
+    ("An angry mob lynched a man accused of theft.", "communal violence"),
+    ("Insurgents clashed with government troops near the border.", "armed clash"),
+])
+def test_family_rule_vetoes(text, name):
+    from sitroom.code.rules import family_rule
+
+    found = family_rule(text)
+    assert (found[0].name if found else None) == name
+
+
+def test_later_sentences_count_only_when_the_opening_reports_harm():
+    from sitroom.code.rules import lead_rule
+
+    vote = "Parliament voted on Monday to ask foreign troops to leave the country."
+    context = "The vote follows last week's airstrike near the airport."
+    assert lead_rule(vote, context) is None
+    harm = "Nine people were killed near the airport on Monday, officials said."
+    found = lead_rule(harm, "An airstrike hit two cars on the access road.")
+    assert found is not None and found[0].name == "air/drone strike"
+
+
+def test_label_without_its_words_abstains(bare, coder):
+    from sitroom.code.rules import guard
+
+    assert not guard("DIPLO", "The president praised the new school in a speech.")
+    assert guard("DIPLO", "The foreign minister met the ambassador on Monday.")
+    assert not guard("SEX_VIOL", "Women marked the holiday with a festival.")

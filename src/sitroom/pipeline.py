@@ -145,7 +145,7 @@ class Extractor:
                 if self.geocoder is not None:
                     locate_events(doc, events, geocoder=self.geocoder)
                 if self.coder is not None:  # after geo: actor names take the event's country
-                    code_events(doc, events, coder=self.coder)
+                    code_events(doc, events, coder=self.coder, title=report.title)
             except SitroomError as exc:
                 yield ExtractResult(report=report, error=str(exc))
                 continue

@@ -4,8 +4,9 @@ Metrics: ``accuracy``, ``macro_f1``, ``weighted_f1`` over the 30 CASE labels. Th
 shipped model is trained on the CASE 2021 dev set, so when the scored documents were
 in its training data the figures come from k-fold cross-validation (each fold scored
 by a model trained on the seeds and the other folds), never from the shipped weights;
-``details["protocol"]`` says which was used. As in the pipeline, the parse rules of
-:mod:`sitroom.code.rules` then refine the classifier's label (territory: who took it).
+``details["protocol"]`` says which was used. As in the pipeline, the rules of
+:mod:`sitroom.code.rules` then refine the classifier's label (family rules: explicit words
+restrict the label to a family; territory: who took it).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import numpy as np
 from ..code.actors import assign_actors, find_mentions
 from ..code.classifier import C, EventTypeClassifier, featurize, fit, text_hash
 from ..code.labels import LABELS
-from ..code.rules import TERRITORY, territory_rule
+from ..code.rules import TERRITORY, family_rule, territory_rule
 from ..code.train import seed_examples
 from ..config import get_settings
 from ..errors import EvalError
@@ -57,14 +58,24 @@ def _cv_predict(clf: EventTypeClassifier, features: np.ndarray, gold: list[str],
     return out
 
 
-def _apply_rules(texts: list[str], pred: list[str]) -> int:
-    """Apply the coder's parse rules to predicted labels, in place (as the pipeline does).
+def _apply_rules(texts: list[str], pred: list[str], proba: np.ndarray,
+                 classes: tuple[str, ...]) -> tuple[int, int]:
+    """Apply the coder's rules to predicted labels, in place (as the pipeline does).
 
-    RETURNS (int): how many labels the rules changed.
+    RETURNS (tuple[int, int]): how many labels the family rules and the territory rule changed.
     """
+    by_family = 0
+    for i, text in enumerate(texts):
+        rule = family_rule(text)
+        if rule is None or pred[i] in rule[0].labels:
+            continue
+        labels = rule[0].labels
+        pred[i] = (max(labels, key=lambda lab: proba[i, classes.index(lab)])
+                   if rule[0].choose else labels[0])
+        by_family += 1
     todo = [i for i, label in enumerate(pred) if label in TERRITORY]
     if not todo:
-        return 0
+        return by_family, 0
     nlp = load_model(get_settings().spacy_model)
     changed = 0
     for i, doc in zip(todo, nlp.pipe(texts[i] for i in todo), strict=True):
@@ -72,7 +83,7 @@ def _apply_rules(texts: list[str], pred: list[str]) -> int:
         label, _ = territory_rule(pred[i], actors)
         changed += label != pred[i]
         pred[i] = label
-    return changed
+    return by_family, changed
 
 
 def _scores(gold: list[str], pred: list[str]) -> dict[str, float]:
@@ -125,7 +136,7 @@ def evaluate(path: Path, *, limit: int | None = None, folds: int = FOLDS,
     best = proba.argmax(axis=1)
     pred = [classes[i] for i in best]
     conf = proba[np.arange(len(docs)), best]
-    changed = _apply_rules(texts, pred)
+    by_family, changed = _apply_rules(texts, pred, proba, classes)
 
     confusion: dict[str, dict[str, int]] = {}
     for g, p in zip(gold, pred, strict=True):
@@ -148,6 +159,7 @@ def evaluate(path: Path, *, limit: int | None = None, folds: int = FOLDS,
                  "event_type_accuracy": coarse["accuracy"],
                  "event_type_weighted_f1": coarse["weighted_f1"],
                  "mean_confidence": float(conf.mean()),
+                 "changed_by_family_rules": by_family,
                  "changed_by_rules": changed,
                  "abstention": _abstention(gold, pred, conf)},
     )
