@@ -19,14 +19,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from common import DEFAULT_DATA, print_result
 from sitroom.code import EventCoder, code_events
 from sitroom.extract.convert import events_from_doc
 from sitroom.ingest import report_from_text
 from sitroom.pipeline import Extractor
 from sitroom.schema import Report
-
-DEFAULT_DATA = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus"
-                / "articles.jsonl")
 
 
 def _reports(path: Path, n: int) -> list[Report]:
@@ -86,12 +84,7 @@ def main() -> None:
                         help="leave background events uncoded (EventCoder(background=False))")
     args = parser.parse_args()
     result = measure(_reports(args.data, args.n), background=not args.skip_background)
-    if args.json:
-        print(json.dumps(result))
-        return
-    width = max(len(k) for k in result)
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
+    print_result(result, args.json)
 
 
 if __name__ == "__main__":

@@ -19,15 +19,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from common import DEFAULT_DATA, print_result
 from sitroom.config import get_settings
 from sitroom.ingest import report_from_text
 from sitroom.nlp import load_model
 from sitroom.pipeline import Extractor, batched
 from sitroom.schema import Report
 
-DEFAULT_DATA = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus" / "articles.jsonl"
-)
 LONG_FORM = {"wikinews", "wikinews-gum", "globalvoices"}
 
 
@@ -92,12 +90,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     result = measure(load_articles(args.data, args.n))
-    if args.json:
-        print(json.dumps(result))
-        return
-    width = max(len(k) for k in result)
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
+    print_result(result, args.json)
 
 
 if __name__ == "__main__":

@@ -77,7 +77,7 @@ def _print_table(result: ExtractResult) -> None:
         out.print("  no events found")
         return
     for event in result.events:
-        kind = event.event_type or "event"
+        kind = " / ".join(t for t in (event.event_type, event.sub_event_type) if t) or "event"
         names = [p.name for p in event.places[:3]]
         where = event.location.name if event.location else ", ".join(names)
         when = event.date_start if event.date_start == event.date_end else (
