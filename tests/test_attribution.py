@@ -245,3 +245,50 @@ def test_stance_adjective_is_a_cue(nlp) -> None:
     assert found is not None
     assert found.cue is not None and found.cue.text == "was confident"
     assert found.name == "The minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "source", "cue"),
+    [
+        # a quotation the parser left outside the cue's clause
+        ("“Is the water still rising?” the mayor said. “Nobody knows.”",
+         "Is the water still rising", "the mayor", "said"),
+        ("''We lost 40 homes,'' Mr. Okafor, the district commissioner, said by telephone.",
+         "We lost 40 homes", "Mr. Okafor, the district commissioner,", "said"),
+        # verbs that report speech only with a quotation
+        ("“We will rebuild 40 schools,” the governor continued.", "40 schools",
+         "the governor", "continued"),
+        ("Protesters chanted “40 dead, who is next?” outside the ministry.", "40 dead",
+         "Protesters", "chanted"),
+        # a study or poll that finds
+        ("A study by the health ministry found that 40 clinics had closed.", "40 clinics",
+         "A study by the health ministry", "found"),
+        ("The refugee agency posted that 40 boats had capsized.", "40 boats",
+         "The refugee agency", "posted"),
+        ("The health ministry expects the toll to rise above 40.", "above 40",
+         "The health ministry", "expects"),
+        ("The rebels seek the release of 40 prisoners.", "40 prisoners", "The rebels", "seek"),
+        # speaker lines: at a line start, or after a dash
+        ("Governor Amina Yusuf: Forty villages were flooded.\n\nMore follows.",
+         "Forty villages", "Governor Amina Yusuf", ":"),
+        ("Rescuers agree - Jo Banda: Forty people are still missing.\n\nMore follows.",
+         "Forty people", "Jo Banda", ":"),
+    ],
+)
+def test_more_cues(nlp, text, claim, source, cue) -> None:
+    found = _covering(nlp, text, claim)
+    assert found is not None
+    assert found.source is not None and found.source.text == source
+    assert found.cue is not None and found.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll continued to rise to 40 on Monday.",
+        "Casualties by district:\n\nKano: 40\n\nKaduna: 12",
+        "Update: 40 people were evacuated from the valley.",
+    ],
+)
+def test_not_attributions(nlp, text) -> None:
+    assert _attributions(nlp, text) == []

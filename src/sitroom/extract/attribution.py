@@ -7,12 +7,14 @@ and a named or personal subject), ``according to``, nouns of saying with an owne
 line at the start of a line ("Mayor Jo Banda: …"). A verb's content is its clausal
 complement (``ccomp``/``xcomp``), the clause it is a ``parataxis`` of ("…, police
 said."), its object ("police reported no arrests") or a prepositional object ("called
-for calm"); content that starts or ends in a quotation is widened to the whole
-quotation, and a quotation right after a post-posed cue joins it. The source is the verb's subject
+for calm"), else a quotation right before the cue and its subject ('"A?" she said.');
+content that starts or ends in a quotation is widened to the whole quotation, and a
+quotation right after a post-posed cue joins it. The source is the verb's subject
 (inherited through ``conj``/``advcl``/``xcomp``), an inverted subject the parser took
 for an object, the agent of a passive ("was reported by X"; none for "it was
 reported") or the object of ``according to``. "X, citing Y" makes Y the source and X
-the ``via``. Cues inside a quotation are skipped: the quoted speaker owns them. He/she
+the ``via`` ("citing" is also its own attribution). Cues inside a quotation are
+skipped: the quoted speaker owns them. He/she
 resolve to the latest named person. Writes ``doc._.attributions`` in text order;
 :func:`source_for` picks the attribution that covers a claim.
 
@@ -54,9 +56,9 @@ CUE_VERBS: frozenset[str] = _words(
     indicate concede shout recommend portray slam deem lament decry yell disavow plead
     disclose reiterate articulate caution assail allege testify stress observe recount
     clarify remark proclaim forecast suspect agree pledge threaten contend condemn call
-    believe thank wonder prefer quote list view think talk offer push oppose worry feel
-    discuss maintain"""  # "hop": the model's lemma of "hopes"
-)
+    believe thank wonder prefer quote list view think talk offer push oppose worry
+    discuss continue read answer chant seek post charge expect"""
+)  # "hop": the model's lemma of "hopes"; QUOTE_VERBS need a quotation
 #: Nouns of saying or stance; a cue only with a possessive or "by" source ("the
 #: ministry's statement that…", "her embrace of the plan", "claims by the army that…").
 CUE_NOUNS: frozenset[str] = _words(
@@ -66,11 +68,18 @@ CUE_NOUNS: frozenset[str] = _words(
     testimony account proposal praise threat vow prediction suggestion complaint reply
     tweet tweets words question questions"""
 )
+#: Verbs that report speech only with a quotation ("“We will win,” he continued.").
+QUOTE_VERBS: frozenset[str] = _words("continue read answer chant")
+#: Polls and studies, whose "found" is a cue ("a study found that …").
+SURVEY_NOUNS: frozenset[str] = _words(
+    "poll polls survey surveys study studies analysis report paper"
+)
+SURVEY_VERBS: frozenset[str] = _words("find")
 #: Adjectives of stance after a copula ("was confident that", "is skeptical of").
 STANCE_ADJECTIVES: frozenset[str] = _words(
     """confident sure certain convinced clear adamant optimistic pessimistic hopeful
     skeptical sceptical critical supportive opposed aware worried concerned afraid
-    insistent doubtful unsure uncertain determined eager willing reluctant"""
+    insistent doubtful unsure uncertain determined eager reluctant"""
 )
 #: Verbs with a "that"-clause that are not claims ("it means that", "make sure that").
 NOT_CUES: frozenset[str] = _words("be mean make ensure seem appear happen matter require")
@@ -87,6 +96,17 @@ EXPLETIVES: frozenset[str] = frozenset({"it", "this", "there", "that"})
 HONORIFICS: frozenset[str] = _words(
     """mr mr. mrs mrs. ms ms. dr dr. miss sir dame sen. rep. gov. gen. lt. col. maj. capt.
     sgt. adm. prof. rev. pres. insp. supt."""
+)
+#: A speaker line ("Mayor Jo Banda: …"): the longest speaker, the entities a last word
+#: may have when the tagger took it for something else, what may precede the speaker,
+#: and first words that head a label, not a speaker ("Update: …", "Note: …").
+SPEAKER_TOKENS: int = 8
+SPEAKER_ENTS: frozenset[str] = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NOT_IN_SPEAKER: frozenset[str] = frozenset({"VERB", "AUX", "CCONJ", "INTJ", "ADV", "PRON"})
+DASHES: frozenset[str] = frozenset({"-", "–", "—", "--"})
+NOT_SPEAKERS: frozenset[str] = _words(
+    """update updated note editor correction read watch related photo video
+    q a question answer topic subject warning step part chapter by email name"""
 )
 SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 SMALL_WORDS: frozenset[str] = frozenset({"of", "for", "the", "and", "in", "on", "at", "to"})
@@ -283,12 +303,10 @@ def _verb(ctx: _Context, verb: Token) -> Attribution | None:
         verb.dep_ in {"acl", "relcl"} or verb.head.lemma_.lower() in CUE_VERBS
     ):
         return None  # "declined to comment", "a chance to say": not a claim of its own
-    if lemma == "cite" and any(a.lemma_.lower() in CUE_VERBS for a in _ancestors(verb, 2)):
-        return None  # "X said, citing Y": part of X's attribution
     content_tokens: list[Token] = []
     children = list(verb.children)
     head = next((c for c in children if c.dep_ in {"ccomp", "xcomp"}), None)
-    if head is None and verb.dep_ in {"parataxis", "ccomp"} and verb.head is not verb:
+    if head is None and verb.dep_ in {"parataxis", "ccomp"} and verb.head.i != verb.i:
         subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and (verb.dep_ == "parataxis" or verb.i > verb.head.i):
             # "Five people died, police said." / "The toll, he said, is 11.": the host
@@ -310,7 +328,11 @@ def _verb(ctx: _Context, verb: Token) -> Attribution | None:
     elif head is not None:
         content_tokens = list(head.subtree)
     if not content_tokens:
+        content_tokens = _preceding_quote(ctx, verb)
+    if not content_tokens:
         return None
+    if lemma in QUOTE_VERBS and not _quoted_content(ctx, content_tokens):
+        return None  # "continued to rise", "the sign read": speech only with a quotation
     subject = _subject(verb) or _inverted_object(verb, content_tokens) or _preceding_np(verb)
     agent = None
     if subject is None or subject.dep_ == "nsubjpass" or _is_expletive(subject):
@@ -346,32 +368,88 @@ def _verb(ctx: _Context, verb: Token) -> Attribution | None:
     return attribution
 
 
+def _quoted_content(ctx: _Context, tokens: list[Token]) -> bool:
+    """Whether the content starts or ends in a quotation."""
+    words = [t for t in tokens if not t.is_space and t.text not in {",", "."}]
+    return bool(words) and (_quoted(words[0], ctx) or words[0].text in QUOTES
+                            or words[-1].text in QUOTES)
+
+
+def _preceding_quote(ctx: _Context, verb: Token) -> list[Token]:
+    """'"A?" she said.': a quotation the parser left out of the cue's clause.
+
+    RETURNS (list[Token]): the tokens of a quotation ending right before the cue and its
+        subject (only a comma or dash between), or nothing.
+    """
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    first = min(subject.left_edge.i, _cue_start(verb.doc, verb))
+    before = ctx.doc[first].idx
+    at = bisect_left(ctx.starts, before) - 1
+    if at < 0:
+        return []
+    q_start, q_end = ctx.quotes[at]
+    if q_end > before or ctx.text[q_end:before].strip(" \t,—–-"):
+        return []
+    return _tokens_between(ctx.doc, q_start, q_end)
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def _is_cue_verb(token: Token) -> bool:
     if token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in CUE_VERBS:
         return True
+    if token.pos_ == "VERB" and token.lemma_.lower() in SURVEY_VERBS:
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        return subject is not None and subject.lemma_.lower() in SURVEY_NOUNS
     return token.pos_ == "VERB" and _clausal_claim(token)
 
 
 def _colon(ctx: _Context, colon: Token) -> Attribution | None:
-    """A headline or transcript line "Name: what they said"."""
+    """A headline or transcript line "Name: what they said".
+
+    The speaker runs from the start of the line, of the sentence or after a dash
+    ("Pollsters agree - Jo Li: …") to the colon: at most ``SPEAKER_TOKENS`` tokens,
+    capitalised, without a verb, ending in a name or noun.
+    """
     doc = ctx.doc
-    if colon.i == 0 or doc[colon.i - 1].ent_type_ not in {"PERSON", "ORG"}:
+    if colon.i == 0 or colon.i + 1 >= len(doc):
         return None
-    ent = _ent(doc[colon.i - 1])
-    first = ent.start
-    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i < colon.i:
-        first -= 1  # a title: "Mayor Jo Banda:"
-    ent = doc[first:colon.i]
-    before = ctx.text[:ent.start_char].rstrip(" \t")
-    if before and not before.endswith("\n"):
-        return None  # only at the start of a line
+    last = doc[colon.i - 1]
+    if last.pos_ != "PROPN" and last.ent_type_ not in SPEAKER_ENTS and not (
+        last.pos_ == "NOUN" and last.text[:1].isupper()  # "Poll: …", the tagger's "Sanders"
+    ):
+        return None
+    first = colon.i - 1
+    floor = max(colon.sent.start, colon.i - SPEAKER_TOKENS - 1)
+    while first > floor and not doc[first - 1].is_space and doc[first - 1].text not in DASHES:
+        first -= 1
+    if first == floor and first > colon.sent.start:
+        return None  # too long for a speaker
+    words = doc[first:colon.i]
+    if first > 0 and not (doc[first - 1].is_space or doc[first - 1].text in DASHES
+                          or first == colon.sent.start):
+        return None
+    if not words[0].text[:1].isupper() or any(
+        t.pos_ in NOT_IN_SPEAKER or t.text == "," for t in words
+    ):
+        return None
+    if words[0].ent_type_ in {"DATE", "TIME"} or words[0].lower_ in NOT_SPEAKERS:
+        return None
     end = ctx.text.find("\n", colon.idx)
     end = len(ctx.text) if end == -1 else end
     tokens = [t for t in doc[colon.i + 1:] if t.idx < end]
+    quoted = bool(tokens) and tokens[0].text in QUOTES
+    if not quoted and not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return None  # a label or a subtitle ("Clinton: 547", "Iraq: A Lost War")
     content = _content_span(ctx, tokens)
     if content is None:
         return None
-    return _make(doc, content, _span(doc, colon.i, colon.i + 1), list(ent), ent.root)
+    return _make(doc, content, _span(doc, colon.i, colon.i + 1), list(words), words.root)
 
 
 def _stance(ctx: _Context, adj: Token) -> Attribution | None:
@@ -427,15 +505,6 @@ def _noun(ctx: _Context, noun: Token) -> Attribution | None:
     if content is None:
         return None
     return _make(doc, content, _span(doc, noun.i, noun.i + 1), _phrase(owner), owner)
-
-
-def _ancestors(token: Token, depth: int) -> list[Token]:
-    found = []
-    while depth and token.head is not token:
-        token = token.head
-        found.append(token)
-        depth -= 1
-    return found
 
 
 def _continued_quote(ctx: _Context, content: Span, verb: Token) -> Span:
@@ -595,13 +664,17 @@ def _last_word(sent: SpacySpan) -> Token:
     return sent[-1]
 
 
-def _cue_span(doc: Doc, verb: Token) -> Span:
+def _cue_start(doc: Doc, verb: Token) -> int:
     start = verb.i
     while start - 1 >= 0 and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in {
         "aux", "auxpass", "neg"
     }:
         start -= 1
-    return _span(doc, start, verb.i + 1)
+    return start
+
+
+def _cue_span(doc: Doc, verb: Token) -> Span:
+    return _span(doc, _cue_start(doc, verb), verb.i + 1)
 
 
 def _content_span(ctx: _Context, tokens: list[Token]) -> Span | None:
