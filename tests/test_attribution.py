@@ -292,3 +292,41 @@ def test_more_cues(nlp, text, claim, source, cue) -> None:
 )
 def test_not_attributions(nlp, text) -> None:
     assert _attributions(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Amina Okafor, speaking at a rally in Kano on Sunday, said that 14 shops burned.",
+         "Amina Okafor"),
+        ("The district governor, visiting the flooded villages, said 300 homes were lost.",
+         "The district governor"),
+        ("The agency, which published its figures late, said 52 clinics had closed.",
+         "The agency"),
+        # a restrictive clause or an apposition stays in the source
+        ("Officials who toured the camp said 900 families had arrived.",
+         "Officials who toured the camp"),
+        ("Jo Banda, the mayor, said that 12 people died.", "Jo Banda, the mayor,"),
+    ],
+)
+def test_source_leaves_out_set_off_clause(nlp, text: str, source: str) -> None:
+    """A comma-set-off participle or past relative clause is not part of the source."""
+    found = [a for a in _attributions(nlp, text) if a.source is not None]
+    assert found and found[0].source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The governor said she had visited the camp, adding that 40 tents were missing.",
+         "adding", "The governor"),
+        ("Police said the fire had spread overnight, warning that 200 homes were at risk.",
+         "warning", "Police"),
+        ("Jo Banda announced that he was stepping down and vowed to rebuild 30 schools.",
+         "vowed", "Jo Banda"),
+    ],
+)
+def test_inherited_subject_is_the_reporter(nlp, text: str, cue: str, source: str) -> None:
+    """A cue hanging off a reported clause takes the reporter, not that clause's subject."""
+    found = [a for a in _attributions(nlp, text) if a.cue.text == cue]
+    assert found and found[0].source is not None and found[0].source.text == source

@@ -537,6 +537,11 @@ def _subject(verb: Token) -> Token | None:
             # "It was a blow, as the minister spoke, saying …": a nearer named subject
             return next((t for t in reversed(verb.doc[verb.sent.start:verb.i])
                          if t.dep_ == "nsubj" and t.lower_ not in EXPLETIVES), subject)
+        if subject is not None and current is not verb and current.dep_ == "ccomp":
+            # "Jo said she saw it, adding …": the reporter, not the reported subject
+            higher = next((c for c in current.head.children if c.dep_ == "nsubj"), None)
+            if higher is not None and higher.lower_ not in EXPLETIVES:
+                return higher
         if subject is not None:
             return subject
         if current.dep_ == "acl" and current.head.dep_ == "dobj":
@@ -629,6 +634,8 @@ def _colon_content(doc: Doc, verb: Token) -> list[Token]:
 def _phrase(head: Token) -> list[Token]:
     """The whole noun phrase of ``head`` (appositions and relative clauses included).
 
+    A comma-set-off descriptive clause (``_set_off_adjunct``) and what follows it are cut.
+
     Cut at a paragraph break; an apposition's closing comma and an opened quotation's
     closing mark are kept ("Jo Li, a spokeswoman, said" → "Jo Li, a spokeswoman,").
     """
@@ -641,6 +648,9 @@ def _phrase(head: Token) -> list[Token]:
         if t.is_space and "\n" in t.text:
             last = t.i - 1
             break
+    adjunct = _set_off_adjunct(head, first, last)
+    if adjunct is not None:
+        last = adjunct - 2  # "Jo Li, speaking in Kano, said" → "Jo Li"
     tokens = [t for t in head.subtree if first <= t.i <= last]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens.pop()
@@ -655,6 +665,25 @@ def _phrase(head: Token) -> list[Token]:
     if after < len(doc) and doc[after].text == "," and any(t.text == "," for t in tokens):
         tokens.append(doc[after])
     return tokens
+
+
+def _set_off_adjunct(head: Token, first: int, last: int) -> int | None:
+    """Where a comma-set-off clause after ``head`` that PolNeAR leaves out of a source starts.
+
+    A participle or past-tense clause (*Jo Li, speaking in Kano,*) and a past-tense
+    relative clause on a common noun (*the agency, which fell short,*) describe the
+    source rather than name it.
+    """
+    doc = head.doc
+    for child in head.children:
+        edge = child.left_edge.i
+        if child.i <= head.i or edge <= first + 1 or edge - 2 >= last \
+                or doc[edge - 1].text != ",":
+            continue
+        if (child.dep_ == "acl" and child.tag_ in {"VBG", "VBD"}) or (
+                child.dep_ == "relcl" and child.tag_ == "VBD" and head.pos_ == "NOUN"):
+            return edge
+    return None
 
 
 def _last_word(sent: SpacySpan) -> Token:
