@@ -273,6 +273,20 @@ def test_stance_adjective_is_a_cue(nlp) -> None:
          "Forty villages", "Governor Amina Yusuf", ":"),
         ("Rescuers agree - Jo Banda: Forty people are still missing.\n\nMore follows.",
          "Forty people", "Jo Banda", ":"),
+        # a verbless headline line is speech when it holds a quotation
+        ("Governor Amina Yusuf: Time for ‘calm’ after 40 deaths\n\nMore follows.",
+         "40 deaths", "Governor Amina Yusuf", ":"),
+        # a poll's finding: "In a poll …, 40 percent …"
+        ("In a Kano Radio poll released on Friday, 40 percent of residents backed the truce.",
+         "40 percent", "a Kano Radio poll released on Friday", "In"),
+        # "As X reported, …": the host clause is the content
+        ("As the local paper reported, 40 shops were looted overnight.", "40 shops",
+         "the local paper", "reported"),
+        # a quotation after the cue that the parser left outside its clause
+        ("The governor said “Forty.” More follows.", "Forty", "The governor", "said"),
+        # a one-word answer
+        ("Asked whether 40 more troops were needed, the governor said yes.", "yes",
+         "the governor", "said"),
     ],
 )
 def test_more_cues(nlp, text, claim, source, cue) -> None:
@@ -288,6 +302,7 @@ def test_more_cues(nlp, text, claim, source, cue) -> None:
         "The death toll continued to rise to 40 on Monday.",
         "Casualties by district:\n\nKano: 40\n\nKaduna: 12",
         "Update: 40 people were evacuated from the valley.",
+        "The candidate slid in the polls to 4 percent last week.",
     ],
 )
 def test_not_attributions(nlp, text) -> None:

@@ -3,20 +3,21 @@
 Walks the dependency parse the spaCy model already made; no extra model. Cues are
 reporting verbs (``said``, ``told``, ``announced``…, or any verb with a "that"-clause
 and a named or personal subject), ``according to``, nouns of saying with an owner
-("the army's claim that…"), stance adjectives ("was confident that…") and a speaker
-line at the start of a line ("Mayor Jo Banda: …"). A verb's content is its clausal
-complement (``ccomp``/``xcomp``), the clause it is a ``parataxis`` of ("…, police
-said."), its object ("police reported no arrests") or a prepositional object ("called
-for calm"), else a quotation right before the cue and its subject ('"A?" she said.');
-content that starts or ends in a quotation is widened to the whole quotation, and a
-quotation right after a post-posed cue joins it. The source is the verb's subject
-(inherited through ``conj``/``advcl``/``xcomp``), an inverted subject the parser took
-for an object, the agent of a passive ("was reported by X"; none for "it was
-reported") or the object of ``according to``. "X, citing Y" makes Y the source and X
-the ``via`` ("citing" is also its own attribution). Cues inside a quotation are
-skipped: the quoted speaker owns them. He/she
-resolve to the latest named person. Writes ``doc._.attributions`` in text order;
-:func:`source_for` picks the attribution that covers a claim.
+("the army's claim that…"), stance adjectives ("was confident that…"), a speaker line
+at the start of a line ("Mayor Jo Banda: …") and the poll a finding sits in ("In a
+poll …, 40 percent …"). A verb's content is its clausal complement
+(``ccomp``/``xcomp``), the clause it is a ``parataxis`` of ("…, police said.") or that
+its "as"-clause modifies ("As the paper reported, …"), its object ("police reported no
+arrests") or a prepositional object ("called for calm"), else a quotation right before
+the cue and its subject ('"A?" she said.') or right after the cue; content that starts
+or ends in a quotation is widened to the whole quotation, and a quotation right after
+a post-posed cue joins it. The source is the verb's subject (inherited through
+``conj``/``advcl``/``xcomp``), an inverted subject the parser took for an object, the
+agent of a passive ("was reported by X"; none for "it was reported") or the object of
+``according to``. "X, citing Y" makes Y the source and X the ``via`` ("citing" is also
+its own attribution). Cues inside a quotation are skipped: the quoted speaker owns
+them. He/she resolve to the latest named person. Writes ``doc._.attributions`` in text
+order; :func:`source_for` picks the attribution that covers a claim.
 
 DOCS: docs/attribution.md
 """
@@ -75,6 +76,14 @@ SURVEY_NOUNS: frozenset[str] = _words(
     "poll polls survey surveys study studies analysis report paper"
 )
 SURVEY_VERBS: frozenset[str] = _words("find")
+#: One-word answers a "say" reports ("55 percent said yes", "she said so").
+SHORT_ANSWERS: frozenset[str] = _words("yes no so sorry")
+#: "In a poll …, 50 percent chose X": the poll is the source when its clause holds a
+#: share of the people asked or a standing ("lead", "ahead", "points").
+POLL_NOUNS: frozenset[str] = _words("poll polls survey surveys")
+POLL_FIGURES: frozenset[str] = _words(
+    "percent respondents voters lead leads led leading ahead trails trailed behind points"
+)
 #: Adjectives of stance after a copula ("was confident that", "is skeptical of").
 STANCE_ADJECTIVES: frozenset[str] = _words(
     """confident sure certain convinced clear adamant optimistic pessimistic hopeful
@@ -226,6 +235,8 @@ def find_attributions(doc: Doc, *, max_quote_chars: int = 1500) -> list[Attribut
             continue  # speech inside a quotation belongs to the quoted speaker
         if token.lower_ == "according" and _according_to(token) is not None:
             attribution = _according(ctx, token)
+        elif token.lower_ == "in" and _poll_in(token) is not None:
+            attribution = _poll(ctx, token)
         elif _is_cue_verb(token):
             attribution = _verb(ctx, token)
         elif token.text == ":":
@@ -293,6 +304,44 @@ def _according(ctx: _Context, token: Token) -> Attribution | None:
     return _make(doc, content, cue, source_tokens, pobj)
 
 
+def _poll_in(token: Token) -> Token | None:
+    """The poll of "In a Monmouth poll, 50 percent chose X", else None."""
+    verb = token.head
+    if token.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"} or verb.tag_ == "VBG":
+        return None  # "87 percent viewing him favorably in a poll": not a finding
+    if verb.dep_ in {"acl", "relcl", "advcl", "xcomp"} or verb.lemma_.lower() in {"find", "show"}:
+        return None  # a clause of its own, or a poll a cue already reports
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in POLL_NOUNS:
+        return None
+    subject = next(c for c in verb.children if c.dep_ in SUBJECT_DEPS)
+    if token.i > subject.i and pobj.tag_ == "NNS":
+        return None  # "slid in the polls": standing, not a fronted poll's finding
+    return pobj
+
+
+def _poll(ctx: _Context, token: Token) -> Attribution | None:
+    """A poll finding: the clause the "in a poll" phrase hangs off, with a figure."""
+    doc = ctx.doc
+    pobj = _poll_in(token)
+    if pobj is None:
+        return None
+    skip = {t.i for t in token.subtree}
+    tokens = [t for t in token.head.subtree if t.i not in skip]
+    if not any(t.lower_ in POLL_FIGURES or t.text == "%" for t in tokens):
+        return None  # "in the polls" with no finding: not a reported result
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    content = _content_span(ctx, tokens)
+    if content is None:
+        return None
+    return _make(doc, content, _span(doc, token.i, token.i + 1), _phrase(pobj), pobj)
+
+
 def _verb(ctx: _Context, verb: Token) -> Attribution | None:
     doc = ctx.doc
     lemma = verb.lemma_.lower()
@@ -313,6 +362,12 @@ def _verb(ctx: _Context, verb: Token) -> Attribution | None:
             # clause is the content.
             own = {t.i for t in verb.subtree}
             content_tokens = [t for t in verb.head.subtree if t.i not in own]
+    if head is None and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in children
+    ) and any(c.dep_ == "nsubj" for c in children):
+        # "As the paper reported, 40 died.": the host clause is the content
+        own = {t.i for t in verb.subtree}
+        content_tokens = [t for t in verb.head.subtree if t.i not in own]
     if head is None and not content_tokens:
         head = next((c for c in children if c.dep_ in {"dobj", "attr"}), None)
     if head is None and not content_tokens:
@@ -328,7 +383,9 @@ def _verb(ctx: _Context, verb: Token) -> Attribution | None:
     elif head is not None:
         content_tokens = list(head.subtree)
     if not content_tokens:
-        content_tokens = _preceding_quote(ctx, verb)
+        content_tokens = _preceding_quote(ctx, verb) or _following_quote(ctx, verb)
+    if not content_tokens and lemma == "say":
+        content_tokens = [c for c in children if c.lower_ in SHORT_ANSWERS and c.i > verb.i][:1]
     if not content_tokens:
         return None
     if lemma in QUOTE_VERBS and not _quoted_content(ctx, content_tokens):
@@ -395,6 +452,24 @@ def _preceding_quote(ctx: _Context, verb: Token) -> list[Token]:
     return _tokens_between(ctx.doc, q_start, q_end)
 
 
+def _following_quote(ctx: _Context, verb: Token) -> list[Token]:
+    """'She said: "A."': a quotation the parser left out of the cue's clause.
+
+    RETURNS (list[Token]): the tokens of a quotation opening right after the cue (only a
+        comma or colon between) when the cue has a subject, or nothing.
+    """
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    after = verb.idx + len(verb.text)
+    at = bisect_left(ctx.starts, after)
+    if at >= len(ctx.starts):
+        return []
+    q_start, q_end = ctx.quotes[at]
+    if ctx.text[after:q_start].strip(" \t,:"):
+        return []
+    return _tokens_between(ctx.doc, q_start, q_end)
+
+
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
@@ -443,7 +518,7 @@ def _colon(ctx: _Context, colon: Token) -> Attribution | None:
     end = ctx.text.find("\n", colon.idx)
     end = len(ctx.text) if end == -1 else end
     tokens = [t for t in doc[colon.i + 1:] if t.idx < end]
-    quoted = bool(tokens) and tokens[0].text in QUOTES
+    quoted = any(t.text in QUOTES or t.text in {"‘", "'"} for t in tokens)  # "Jo: Go ‘now’"
     if not quoted and not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return None  # a label or a subtitle ("Clinton: 547", "Iraq: A Lost War")
     content = _content_span(ctx, tokens)
