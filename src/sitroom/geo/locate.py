@@ -10,6 +10,8 @@ went ("fled to X", "evacuated to X"), came from ("from X"), or where someone spo
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from ..schema import Event, Place
@@ -60,6 +62,9 @@ _SPEECH = frozenset(
         "warn",
     ]
 )
+#: Verbs saying where someone lives or works ("an activist based in Beirut"), not where
+#: the event happened.
+_RESIDE = frozenset({"base", "live", "reside", "work", "study", "stay", "headquarter"})
 _TOWARD = frozenset({"to", "into", "towards", "toward", "for"})
 _AT = frozenset({"in", "at", "near", "outside", "on", "inside", "across", "around", "of"})
 
@@ -88,20 +93,41 @@ def _role(doc: Doc, start: int) -> str:
         return "destination"
     if verb.lemma_ in _SPEECH and word in _AT:
         return "speech"
+    if verb.lemma_ in _RESIDE:
+        return "other"
     return "event" if word in _AT else "other"
 
 
 _ROLE_SCORE = {"event": 2.0, "other": 0.5, "origin": -1.0, "speech": -2.0, "destination": -3.0}
 
 
+#: Score lost by a place in another country than most of the event's places, and per
+#: 1,000 characters into the report (the lead says where; later paragraphs digress).
+_FOREIGN_PENALTY = 2.5
+_DEPTH_PENALTY = 1.0
+_MAX_DEPTH_PENALTY = 2.0
+
+
 def choose_location(doc: Doc, places: list[Place]) -> Place | None:
-    """RETURNS (Place | None): where the event happened, among its geocoded places."""
+    """Where the event happened, among its geocoded places.
+
+    A place scores by how it is used (``in X`` beats ``fled to X`` or ``said in X``), by
+    precision, by how early the report names it, and by agreeing with the country most
+    of the event's places are in.
+    RETURNS (Place | None): the best place, or None when none is geocoded.
+    """
+    countries = Counter(p.iso2 for p in places if p.iso2 and p.lat is not None)
+    main_country = countries.most_common(1)[0][0] if countries else None
     best, best_score = None, float("-inf")
     for index, place in enumerate(places):
         if place.lat is None or place.geo_precision is None:
             continue
         role = _role(doc, place.start) if place.start is not None else "other"
         score = _ROLE_SCORE[role] + (3 - place.geo_precision) * 1.5 - 0.1 * index
+        if main_country and place.iso2 and place.iso2 != main_country:
+            score -= _FOREIGN_PENALTY
+        if place.start is not None:
+            score -= min(place.start / 1000 * _DEPTH_PENALTY, _MAX_DEPTH_PENALTY)
         if score > best_score:
             best, best_score = place, score
     return best
