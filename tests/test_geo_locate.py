@@ -8,7 +8,7 @@ import pytest
 
 from sitroom.config import get_settings
 from sitroom.geo.geonames import Importer
-from sitroom.geo.locate import locate_events
+from sitroom.geo.locate import choose_location, locate_events
 from sitroom.geo.resolve import NOT_BUILT, Geocoder
 from sitroom.nlp import load_model
 from sitroom.schema import Event, Place
@@ -61,3 +61,28 @@ def test_unknown_place_keeps_reason(doc, geocoder) -> None:
     event = Event(id="e2", places=[Place(name="Xanadu Springs")])
     locate_events(doc, [event], geocoder=geocoder)
     assert event.places[0].reason == "not in gazetteer" and event.location is None
+
+
+def _place(name: str, start: int, iso2: str, precision: int) -> Place:
+    return Place(name=name, start=start, end=start + len(name), lat=1.0, lon=1.0, iso2=iso2,
+                 geo_precision=precision)
+
+
+def test_location_skips_where_a_commentator_is_based() -> None:
+    text = ("A suicide blast killed 90 soldiers in Yemen on Monday. "
+            "A student activist based in Beirut said the army must be restructured.")
+    parsed = load_model(get_settings().spacy_model)(text)
+    yemen = _place("Yemen", text.index("Yemen"), "YE", 3)
+    beirut = _place("Beirut", text.index("Beirut"), "LB", 1)
+    assert choose_location(parsed, [yemen, beirut]) is yemen
+
+
+def test_location_prefers_the_reports_main_country() -> None:
+    text = ("Twin bombs struck a cathedral in the south of the country, killing 20. "
+            "Philippine troops sealed the area; officials in Manila and in the Philippines "
+            "condemned it, and a priest from Levant recalled earlier attacks.")
+    parsed = load_model(get_settings().spacy_model)(text)
+    manila = _place("Manila", text.index("Manila"), "PH", 1)
+    country = _place("Philippines", text.index("Philippines"), "PH", 3)
+    levant = _place("Levant", text.index("Levant"), "US", 1)
+    assert choose_location(parsed, [manila, country, levant]) is not levant
