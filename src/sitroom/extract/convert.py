@@ -71,8 +71,5 @@ def event_from_segment(doc: Doc, report: Report, segment: Segment, index: int) -
 def events_from_doc(doc: Doc, report: Report) -> list[Event]:
     """RETURNS (list[Event]): the report's events, main events first, in text order."""
     segments: list[Segment] = doc._.segments or []
-    if not segments and (doc._.figures or doc._.dates):
-        segments = [Segment(start=0, end=len(doc.text), figures=list(doc._.figures or []),
-                            dates=list(doc._.dates or []))]
     ordered = sorted(segments, key=lambda s: (s.background, s.start))
     return [event_from_segment(doc, report, s, i) for i, s in enumerate(ordered)]
